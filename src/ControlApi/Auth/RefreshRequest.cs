@@ -1,0 +1,4 @@
+namespace WarmTransfer.ControlApi.Auth;
+
+/// <summary>Body of <c>POST /api/auth/refresh</c>.</summary>
+internal sealed record RefreshRequest(string? RefreshToken);

@@ -1,0 +1,4 @@
+namespace WarmTransfer.ControlApi.Seed;
+
+/// <summary>Seed <c>POST /list-rooms</c> answer: <c>{rooms: [{room, name, numParticipants, createdAt}]}</c>.</summary>
+internal sealed record SeedRoomList(IReadOnlyList<SeedRoom> Rooms);

@@ -1,0 +1,169 @@
+using LiveKit.Proto;
+using Microsoft.Extensions.Logging;
+
+namespace LiveKit.DevServer.Rooms.Media;
+
+/// <summary>
+/// Serializes the server-offered subscriber negotiation of one participant: at most one offer in flight;
+/// changes requested meanwhile are folded into one follow-up offer after the answer arrives
+/// (cf. livekit/livekit pkg/rtc/transport negotiation state).
+/// </summary>
+/// <remarks>
+/// Thread-safe. <see cref="NegotiationNeeded"/> never blocks (it may be called under the room lock); the
+/// offer is built on the thread pool and queued on the signal connection after everything queued before
+/// the call. The running offer task is awaited by <see cref="DisposeAsync"/>.
+/// </remarks>
+internal sealed partial class SubscriberNegotiator : IAsyncDisposable
+{
+    private readonly IParticipantMedia _media;
+    private readonly IParticipantSignal _signal;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _closed = new();
+    private readonly Lock _gate = new();
+    private SubscriberNegotiationState _state = SubscriberNegotiationState.Stable;
+    private bool _pending;
+    private uint _lastOfferId;
+    private Task _running = Task.CompletedTask;
+
+    public SubscriberNegotiator(IParticipantMedia media, IParticipantSignal signal, ILogger logger)
+    {
+        _media = media;
+        _signal = signal;
+        _logger = logger;
+    }
+
+    public SubscriberNegotiationState State
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>Requests an offer reflecting the current subscriptions.</summary>
+    public void NegotiationNeeded()
+    {
+        lock (_gate)
+        {
+            switch (_state)
+            {
+                case SubscriberNegotiationState.Stable:
+                    _state = SubscriberNegotiationState.CreatingOffer;
+                    _running = Task.Run(CreateOfferAsync, CancellationToken.None);
+                    break;
+                case SubscriberNegotiationState.CreatingOffer or SubscriberNegotiationState.AwaitingAnswer:
+                    _pending = true;
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The client's answer to a subscriber offer. Answers to an older offer are ignored. An answer with id 0
+    /// answers the latest offer: the Rust SDK does not echo offer ids on the subscriber connection.
+    /// </summary>
+    public async ValueTask OnAnswerAsync(SessionDescription answer, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_state != SubscriberNegotiationState.AwaitingAnswer || (answer.Id != 0 && answer.Id != _lastOfferId))
+            {
+                LogStaleAnswer(_logger, answer.Id, _lastOfferId);
+                return;
+            }
+        }
+
+        try
+        {
+            await _media.ApplySubscriberAnswerAsync(answer.Sdp, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (_state == SubscriberNegotiationState.AwaitingAnswer)
+                {
+                    _state = SubscriberNegotiationState.Stable;
+                    if (_pending)
+                    {
+                        _pending = false;
+                        _state = SubscriberNegotiationState.CreatingOffer;
+                        _running = Task.Run(CreateOfferAsync, CancellationToken.None);
+                    }
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task running;
+        lock (_gate)
+        {
+            _state = SubscriberNegotiationState.Closed;
+            running = _running;
+        }
+
+        await _closed.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await running.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _closed.Dispose();
+    }
+
+    private async Task CreateOfferAsync()
+    {
+        string? sdp;
+        try
+        {
+            sdp = await _media.CreateSubscriberOfferAsync(_closed.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_closed.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            LogOfferFailed(_logger, e);
+            sdp = null;
+        }
+
+        lock (_gate)
+        {
+            if (_state != SubscriberNegotiationState.CreatingOffer)
+            {
+                return;
+            }
+
+            if (sdp is null)
+            {
+                _state = SubscriberNegotiationState.Stable;
+                _pending = false;
+                return;
+            }
+
+            _lastOfferId++;
+            _state = SubscriberNegotiationState.AwaitingAnswer;
+            _signal.Send(SignalFrame.From(new SignalResponse
+            {
+                Offer = new SessionDescription { Type = "offer", Sdp = sdp, Id = _lastOfferId },
+            }));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring a subscriber answer with id {AnswerId}; the latest offer is {OfferId}")]
+    private static partial void LogStaleAnswer(ILogger logger, uint answerId, uint offerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The media session could not create a subscriber offer")]
+    private static partial void LogOfferFailed(ILogger logger, Exception exception);
+}

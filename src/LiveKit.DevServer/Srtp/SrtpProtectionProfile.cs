@@ -1,0 +1,13 @@
+namespace LiveKit.DevServer.Srtp;
+
+/// <summary>
+/// SRTP protection profiles negotiated by DTLS use_srtp, with their registered identifiers
+/// (RFC 5764 §4.1.2, RFC 7714 §14.2).
+/// </summary>
+internal enum SrtpProtectionProfile : ushort
+{
+    Aes128CmHmacSha1_80 = 0x0001,
+    Aes128CmHmacSha1_32 = 0x0002,
+    AeadAes128Gcm = 0x0007,
+    AeadAes256Gcm = 0x0008,
+}

@@ -1,0 +1,3 @@
+namespace LiveKit.Rtc;
+
+public sealed record ActiveSpeakersChangedEvent(IReadOnlyList<Participant> Speakers) : RoomEvent;

@@ -1,0 +1,3 @@
+namespace LiveKit.Rtc;
+
+public sealed record ConnectionQualityChangedEvent(Participant Participant, ConnectionQuality Quality) : RoomEvent;

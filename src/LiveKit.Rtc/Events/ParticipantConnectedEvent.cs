@@ -1,0 +1,3 @@
+namespace LiveKit.Rtc;
+
+public sealed record ParticipantConnectedEvent(RemoteParticipant Participant) : RoomEvent;

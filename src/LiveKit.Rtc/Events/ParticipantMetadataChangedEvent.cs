@@ -1,0 +1,3 @@
+namespace LiveKit.Rtc;
+
+public sealed record ParticipantMetadataChangedEvent(Participant Participant, string OldMetadata, string Metadata) : RoomEvent;

@@ -1,0 +1,3 @@
+namespace LiveKit.Rtc;
+
+public sealed record ParticipantNameChangedEvent(Participant Participant, string OldName, string Name) : RoomEvent;

@@ -1,0 +1,3 @@
+namespace LiveKit.Rtc;
+
+public sealed record RoomMetadataChangedEvent(string OldMetadata, string Metadata) : RoomEvent;

@@ -1,0 +1,3 @@
+namespace LiveKit.Rtc;
+
+public sealed record TrackPublishedEvent(RemoteParticipant Participant, RemoteTrackPublication Publication) : RoomEvent;

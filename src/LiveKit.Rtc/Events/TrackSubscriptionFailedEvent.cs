@@ -1,0 +1,3 @@
+namespace LiveKit.Rtc;
+
+public sealed record TrackSubscriptionFailedEvent(RemoteParticipant Participant, string TrackSid, string Error) : RoomEvent;

@@ -1,0 +1,3 @@
+namespace LiveKit.Rtc;
+
+public sealed record TrackUnpublishedEvent(RemoteParticipant Participant, RemoteTrackPublication Publication) : RoomEvent;
