@@ -63,6 +63,7 @@ internal sealed partial class PeerConnection
         List<RemoteTrack> added;
         List<RemoteTrack> ended;
         string answerText;
+        bool started;
         lock (_negotiationLock)
         {
             ThrowIfClosed();
@@ -81,10 +82,15 @@ internal sealed partial class PeerConnection
                 throw new SdpNegotiationException("Unusable offer: " + error);
             }
 
-            ApplyRemoteTransport(answer!.Remote, answer.Sections.Any(x => x.Kind == SdpMediaKind.Application && x.Accepted));
+            started = ApplyRemoteTransport(answer!.Remote, answer.Sections.Any(x => x.Kind == SdpMediaKind.Application && x.Accepted));
             _answersOffers = true;
             (added, ended) = UpdateRemoteTracks(answer.Sections);
             answerText = answer.Description.ToString();
+        }
+
+        if (started)
+        {
+            OnTransportStarted();
         }
 
         foreach (var track in ended)
@@ -162,6 +168,7 @@ internal sealed partial class PeerConnection
     /// <summary>Applies the client's answer to our last offer; starts ICE/DTLS on the first one.</summary>
     public void ApplyRemoteAnswer(string answerSdp)
     {
+        bool started;
         lock (_negotiationLock)
         {
             ThrowIfClosed();
@@ -180,8 +187,14 @@ internal sealed partial class PeerConnection
                 throw new SdpNegotiationException("Unusable answer: " + error);
             }
 
-            ApplyRemoteTransport(remote!, _offerBuilder.Sections.Any(x => x.Kind == SdpMediaKind.Application && x.Usable));
+            started = ApplyRemoteTransport(remote!, _offerBuilder.Sections.Any(x => x.Kind == SdpMediaKind.Application && x.Usable));
             _signaling = SignalingState.Stable;
+        }
+
+        // Outside the lock: state subscribers take the room's lock (see ApplyRemoteTransport).
+        if (started)
+        {
+            OnTransportStarted();
         }
     }
 

@@ -189,9 +189,11 @@ internal sealed partial class PeerConnection : IAsyncDisposable
 
     /// <summary>
     /// Applies the peer's ICE credentials and DTLS fingerprint from the first remote description; later descriptions
-    /// must carry the same (an ICE restart or new certificate is not supported here).
+    /// must carry the same (an ICE restart or new certificate is not supported here). Returns true when this call
+    /// started ICE/DTLS: the caller then moves the state to Connecting once it has left the negotiation lock, because
+    /// state subscribers take the room's lock and the room takes this connection's lock to add tracks.
     /// </summary>
-    private void ApplyRemoteTransport(SdpRemoteTransport remote, bool withDataChannels)
+    private bool ApplyRemoteTransport(SdpRemoteTransport remote, bool withDataChannels)
     {
         if (_remoteTransport is { } known)
         {
@@ -200,7 +202,7 @@ internal sealed partial class PeerConnection : IAsyncDisposable
                 throw new SdpNegotiationException("The description changes the ICE credentials or DTLS fingerprint; ICE restarts are not supported.");
             }
 
-            return;
+            return false;
         }
 
         if (!CertificateFingerprint.TryParse(remote.Fingerprint, out var fingerprint))
@@ -231,8 +233,11 @@ internal sealed partial class PeerConnection : IAsyncDisposable
             _pendingDtls.Clear();
         }
 
-        SetState(PeerConnectionState.Connecting);
+        return true;
     }
+
+    /// <summary>After <see cref="ApplyRemoteTransport"/> started ICE/DTLS, outside every lock; never moves a connection back.</summary>
+    private void OnTransportStarted() => SetState(PeerConnectionState.Connecting, onlyFrom: PeerConnectionState.New);
 
     private async Task ObserveDtlsAsync(DtlsConnection dtls)
     {

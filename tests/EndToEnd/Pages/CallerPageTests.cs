@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using WarmTransfer.EndToEnd.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -123,7 +124,10 @@ public sealed class CallerPageTests(BrowserFixture browsers)
         await Expect(agent.CallStatus).ToHaveTextAsync("The caller hung up.");
 
         await agent.Button("Caller invite link").ClickAsync();
-        var link = await agent.Page.GetByLabel("Invite link for the caller").InputValueAsync();
+        // The control API fills the field after the click; read it only once it holds a link.
+        var linkField = agent.Page.GetByLabel("Invite link for the caller");
+        await Expect(linkField).ToHaveValueAsync(new Regex("^http://"));
+        var link = await linkField.InputValueAsync();
         await shots.TakeAsync(agent.Session, "invite-link");
         var again = new CallerPage(await browsers.OpenAsync("caller", link));
         await using var againSession = again.Session;

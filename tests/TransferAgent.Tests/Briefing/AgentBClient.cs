@@ -63,7 +63,16 @@ internal sealed class AgentBClient : IAsyncDisposable
                 switch (e)
                 {
                     case TrackSubscribedEvent s when s.Publication.Name == BriefingOptions.TrackName:
-                        _briefing.TrySetResult(ReceivedAudio.FromTrack(s.Track));
+                        if (_briefing.Task.IsCompletedSuccessfully)
+                        {
+                            // The subscription was renewed: the same publication comes as a new track object.
+                            _briefing.Task.Result.Follow(s.Track);
+                        }
+                        else
+                        {
+                            _briefing.TrySetResult(ReceivedAudio.FromTrack(s.Track));
+                        }
+
                         break;
                     case DataReceivedEvent d when d.Packet.Topic == WarmTransfer.TransferAgent.ControlPlane.TransferSignal.Topic:
                         _transferSignal.TrySetResult(_briefing.Task.IsCompletedSuccessfully ? _briefing.Task.Result.FrameCount : 0);

@@ -43,9 +43,18 @@ public sealed class HandoffBriefingJobTests(OfflineEnginesFixture engines, ITest
         await agentB.PublishMicrophoneAsync();
         var received = await agentB.BriefingAudio;
         await scenario.WaitUntilAsync(s => s.Count(WorkerEventTypes.BriefingSpoken) == 1);
-        // The tail of the speech is still on its way through the jitter buffer: take a second more.
+        // The tail of the speech is still on its way through the jitter buffer: take a second more (at most 5 s of waiting).
         int spokenAt = received.FrameCount;
-        await received.WaitUntilAsync(f => f.Count >= spokenAt + 100);
+        try
+        {
+            await received.WaitUntilAsync(f => f.Count >= spokenAt + 100, TimeSpan.FromSeconds(5));
+        }
+        catch (TimeoutException)
+        {
+            // What arrived is judged below.
+        }
+
+        output.WriteLine($"received {received.FrameCount} frames over {received.Subscriptions} subscription(s); {spokenAt} when the job had spoken");
 
         string heard = await TranscribeAsync(received.Clip());
         string summary = Assert.Single(scenario.Summaries);

@@ -103,13 +103,28 @@ export class CallRoom {
     const room = createRoom();
     this.attach(room);
     this.connecting = true;
+    this.endedWhileConnecting = null;
     try {
       await room.connect(wsUrl, token);
     } catch (error) {
-      this.detach();
+      if (this.room === room) {
+        this.detach();
+      }
       throw error;
     } finally {
       this.connecting = false;
+    }
+    if (this.room !== room) {
+      room.disconnect().catch(() => {}); // Left while connecting.
+      return;
+    }
+    if (this.endedWhileConnecting !== null) {
+      // The server ended the room during connect(); its one Disconnected event came while connect() was running.
+      const { reason } = this.endedWhileConnecting;
+      this.detach();
+      room.disconnect().catch(() => {});
+      this.onEnded(reason);
+      return;
     }
     this.roomName = room.name;
     await this.afterJoin();
@@ -147,7 +162,9 @@ export class CallRoom {
     };
     const onDisconnected = (reason) => {
       if (this.connecting) {
-        return; // A failed connect: connect() throws and the caller of connect reports it.
+        // Either connect() fails (and throws to its caller) or it returns into a room already ended: it checks this.
+        this.endedWhileConnecting = { reason };
+        return;
       }
       this.detach();
       this.onEnded(reason);
@@ -239,10 +256,15 @@ export class CallRoom {
     }
   }
 
+  /** Out of the call at once for the agent, then disconnects (which can take long while the server ends the room). */
   async leave() {
-    if (this.room) {
-      await this.room.disconnect();
+    const room = this.room;
+    if (!room) {
+      return;
     }
+    this.detach();
+    this.onEnded(livekit().DisconnectReason.CLIENT_INITIATED);
+    await room.disconnect().catch(() => {});
   }
 
   detach() {

@@ -63,13 +63,29 @@ export class HandoffRoom {
     this.transferId = transferId;
     this.attach(room);
     this.connecting = true;
+    this.endedWhileConnecting = null;
     try {
       await room.connect(wsUrl, token);
     } catch (error) {
-      this.detach();
+      if (this.room === room) {
+        this.detach();
+      }
       throw error;
     } finally {
       this.connecting = false;
+    }
+    if (this.room !== room) {
+      // Left (or ended by a transfer change) while connecting: do not stay in a room nobody shows.
+      room.disconnect().catch(() => {});
+      return;
+    }
+    if (this.endedWhileConnecting !== null) {
+      // The server ended the room during connect(); its one Disconnected event came while connect() was running.
+      const { reason } = this.endedWhileConnecting;
+      this.detach();
+      room.disconnect().catch(() => {});
+      this.onEnded(reason);
+      return;
     }
     this.muted = false;
     try {
@@ -98,7 +114,9 @@ export class HandoffRoom {
     const onMoved = (roomName) => this.onMoved(roomName);
     const onDisconnected = (reason) => {
       if (this.connecting) {
-        return; // A failed connect: connect() throws and the caller of connect reports it.
+        // Either connect() fails (and throws to its caller) or it returns into a room already ended: it checks this.
+        this.endedWhileConnecting = { reason };
+        return;
       }
       this.detach();
       this.onEnded(reason);
@@ -169,10 +187,18 @@ export class HandoffRoom {
     this.onChange();
   }
 
+  /**
+   * Takes the agent out of the room at once (audio stopped, panel hidden), then disconnects. The disconnect can
+   * take long while the server is deleting the same room, and the page must not show a room it has left.
+   */
   async leave() {
-    if (this.room) {
-      await this.room.disconnect();
+    const room = this.room;
+    if (!room) {
+      return;
     }
+    this.detach();
+    this.onEnded(livekit().DisconnectReason.CLIENT_INITIATED);
+    await room.disconnect().catch(() => {});
   }
 
   /** Stops handling the room without disconnecting it and returns it (the server moved it into the call room). */

@@ -6,29 +6,50 @@ namespace WarmTransfer.TransferAgent.Tests.TestSupport.Rtc;
 /// <summary>
 /// Records what a subscriber receives from one track: copies of every 10 ms frame at 16 kHz mono, in arrival order.
 /// The frame index is the received audio's own timeline (frame n starts n * 10 ms after the first), so durations are
-/// measured in audio, not in wall-clock time.
+/// measured in audio, not in wall-clock time. When the subscriber's subscription to the same track is renewed (a new
+/// track object), <see cref="Follow"/> goes on recording from the new one into the same timeline.
 /// </summary>
 public sealed class ReceivedAudio : IAsyncDisposable
 {
     public const int SampleRate = 16000;
     public const int SamplesPerFrame = SampleRate / 100;
 
-    private readonly AudioStream _stream;
+    private readonly List<AudioStream> _streams = [];
+    private readonly List<Task> _readers = [];
     private readonly List<short[]> _frames = [];
     private readonly List<(Func<IReadOnlyList<short[]>, bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _reader;
-    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ReceivedAudio(AudioStream stream)
+    private ReceivedAudio(Track track) => Follow(track);
+
+    public static ReceivedAudio FromTrack(Track track) => new(track);
+
+    /// <summary>How many track objects (subscriptions) this recording has read from.</summary>
+    public int Subscriptions
     {
-        _stream = stream;
-        _reader = Task.Run(ReadAsync);
+        get
+        {
+            lock (_gate)
+            {
+                return _streams.Count;
+            }
+        }
     }
 
-    public static ReceivedAudio FromTrack(Track track) =>
-        new(AudioStream.FromTrack(track, new AudioStreamOptions { SampleRate = SampleRate, NumChannels = 1, Capacity = 100_000 }));
+    /// <summary>Records from <paramref name="track"/> too: a renewed subscription to the same publication.</summary>
+    public void Follow(Track track)
+    {
+        var stream = AudioStream.FromTrack(track, new AudioStreamOptions { SampleRate = SampleRate, NumChannels = 1, Capacity = 100_000 });
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _streams.Add(stream);
+            _ended = ended;
+            _readers.Add(Task.Run(() => ReadAsync(stream, ended)));
+        }
+    }
 
     public int FrameCount
     {
@@ -69,8 +90,17 @@ public sealed class ReceivedAudio : IAsyncDisposable
         return done.Task.WaitAsync(timeout ?? LiveKitRig.Timeout);
     }
 
-    /// <summary>Completes when the stream ends (the track was unpublished or its participant left).</summary>
-    public Task Ended => _ended.Task;
+    /// <summary>Completes when the latest stream ends (the track was unpublished or its participant left).</summary>
+    public Task Ended
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ended.Task;
+            }
+        }
+    }
 
     /// <summary>Like <see cref="WaitUntilAsync"/>, but also completes when the stream ends first.</summary>
     public Task WaitUntilOrEndAsync(Func<IReadOnlyList<short[]>, bool> condition, TimeSpan? timeout = null) =>
@@ -79,11 +109,11 @@ public sealed class ReceivedAudio : IAsyncDisposable
     /// <summary>Frames whose RMS level is above <paramref name="dbfs"/> (speech or tone, not silence).</summary>
     public static bool IsLoud(short[] frame, double dbfs = -45) => AudioLevel.Dbfs(frame) > dbfs;
 
-    private async Task ReadAsync()
+    private async Task ReadAsync(AudioStream stream, TaskCompletionSource ended)
     {
         try
         {
-            await foreach (var frame in _stream.WithCancellation(_stop.Token))
+            await foreach (var frame in stream.WithCancellation(_stop.Token))
             {
                 var copy = frame.ToArray();
                 lock (_gate)
@@ -106,15 +136,27 @@ public sealed class ReceivedAudio : IAsyncDisposable
         }
         finally
         {
-            _ended.TrySetResult();
+            ended.TrySetResult();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _reader;
-        await _stream.DisposeAsync();
+        Task[] readers;
+        AudioStream[] streams;
+        lock (_gate)
+        {
+            readers = [.. _readers];
+            streams = [.. _streams];
+        }
+
+        await Task.WhenAll(readers);
+        foreach (var stream in streams)
+        {
+            await stream.DisposeAsync();
+        }
+
         _stop.Dispose();
     }
 }
