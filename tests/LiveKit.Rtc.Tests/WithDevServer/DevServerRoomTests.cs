@@ -35,8 +35,18 @@ public sealed class DevServerRoomTests : IAsyncLifetime
         await using var _b = b;
 
         var participants = await RoomService.ListParticipantsAsync("server-view");
-
         Assert.Equal(["alice", "bob"], participants.Select(p => p.Identity).Order());
+        // A client's connect returns when its side of the media connection is up; the server marks it Active when its
+        // own side sees the same, a moment later on another thread.
+        using (var patience = new CancellationTokenSource(RoomEventLog.Patience))
+        {
+            while (participants.Any(p => p.State != LiveKit.Proto.ParticipantInfo.Types.State.Active) && !patience.IsCancellationRequested)
+            {
+                await Task.Delay(20);
+                participants = await RoomService.ListParticipantsAsync("server-view");
+            }
+        }
+
         Assert.All(participants, p => Assert.Equal(LiveKit.Proto.ParticipantInfo.Types.State.Active, p.State));
         var room = Assert.Single(await RoomService.ListRoomsAsync(["server-view"]));
         Assert.Equal(2, (int)room.NumParticipants);
