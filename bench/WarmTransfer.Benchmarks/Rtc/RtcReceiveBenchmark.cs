@@ -12,7 +12,9 @@ namespace WarmTransfer.Benchmarks.Rtc;
 /// </summary>
 /// <remarks>
 /// Loopback leaves out what a subscribed remote track adds inside the core (network, jitter buffer, Opus
-/// decoding), so the CPU figure bounds this SDK's share, not a full subscription.
+/// decoding), and adds the sources' own playout inside the same process, so its CPU figures are for comparison
+/// only: the CPU target (100 subscribed streams under half a core) is judged by <c>rtc-streams</c> on real
+/// subscriptions.
 /// </remarks>
 public sealed class RtcReceiveBenchmark : IMacroBenchmark
 {
@@ -22,7 +24,7 @@ public sealed class RtcReceiveBenchmark : IMacroBenchmark
 
     public string Name => "rtc-receive";
 
-    public string Description => $"{Streams} local 48 kHz AudioStreams: allocations per received frame (target 0), CPU with and without readers (target < 50% of one core)";
+    public string Description => $"{Streams} local 48 kHz AudioStreams: allocations per received frame (target 0), CPU with and without readers (for comparison; the CPU target is rtc-streams')";
 
     public async Task RunAsync(BenchmarkReport report, CancellationToken cancellationToken)
     {
@@ -38,8 +40,8 @@ public sealed class RtcReceiveBenchmark : IMacroBenchmark
         report.Add("managed bytes allocated per received frame", read10.BytesPerFrame, "B/frame", target: "0", met: read10.BytesPerFrame < 1);
         report.Add($"CPU: {Streams} idle sources + tracks (baseline)", baselineCpu * 100, "% core");
         report.Add($"CPU: + {Streams} streams, frames queued, nobody reads", unread.Cpu * 100, "% core", baselineCpu * 100);
-        report.Add($"CPU: + {Streams} streams read, 10 ms frames", read10.Cpu * 100, "% core", baselineCpu * 100, target: "< 50", met: read10.Cpu < 0.5);
-        report.Add($"CPU: + {Streams} streams read, 20 ms frames", read20.Cpu * 100, "% core", baselineCpu * 100, target: "< 50", met: read20.Cpu < 0.5);
+        report.Add($"CPU: + {Streams} streams read, 10 ms frames", read10.Cpu * 100, "% core", baselineCpu * 100);
+        report.Add($"CPU: + {Streams} streams read, 20 ms frames", read20.Cpu * 100, "% core", baselineCpu * 100);
         report.Add("CPU per read 10 ms stream over baseline", (read10.Cpu - baselineCpu) * 100 / Streams, "% core");
         report.Add("frames dropped by readers (10 ms)", read10.Dropped, "frames");
         report.Add("native handles left after dispose", RtcRuntime.LiveHandleCount, "handles", target: "0", met: RtcRuntime.LiveHandleCount == 0);

@@ -33,4 +33,7 @@ public sealed partial class HandoffBriefingJob
 
     [LoggerMessage(EventId = 3809, Level = LogLevel.Debug, Message = "Briefing track not unpublished")]
     private static partial void LogUnpublishFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3810, Level = LogLevel.Debug, Message = "Briefing for transfer {TransferId}: the text stream was not closed, the room went away ({Reason})")]
+    private static partial void LogTextStreamNotClosed(ILogger logger, string transferId, string reason);
 }

@@ -162,7 +162,16 @@ public sealed partial class HandoffBriefingJob(
         {
             texts.Writer.TryComplete();
             await writing.ConfigureAwait(false);
-            await writer.CloseAsync(attributes: new Dictionary<string, string> { ["lk.transcription_final"] = "true" }, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await writer.CloseAsync(attributes: new Dictionary<string, string> { ["lk.transcription_final"] = "true" }, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (RtcException e) when (ct.IsCancellationRequested || !room.IsConnected)
+            {
+                // Stopped because the transfer moved on or the room closed: nobody is left to read the stream's end,
+                // and this must not hide why the briefing stopped.
+                LogTextStreamNotClosed(_logger, request.TransferId, e.Message);
+            }
         }
 
         if (completed)

@@ -69,6 +69,12 @@ internal sealed class FfiDispatcher
             return;
         }
 
+        // Log batches (every level, all the time) are filtered before their strings are allocated.
+        if (LogBatchView.TryForward(data, _logs))
+        {
+            return;
+        }
+
         FfiEvent ffiEvent;
         try
         {

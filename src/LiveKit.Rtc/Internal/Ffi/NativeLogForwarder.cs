@@ -73,22 +73,38 @@ internal sealed partial class NativeLogForwarder : IDisposable
     /// <summary>Called on a core thread.</summary>
     public void Forward(LogBatch batch)
     {
-        var minimum = MinimumLevel;
         foreach (var record in batch.Records)
         {
-            var level = Map(record.Level);
-            if (level >= LogLevel.Warning)
-            {
-                Remember(level, record.Message);
-            }
-            if (level < minimum || minimum == LogLevel.None)
-            {
-                continue;
-            }
-            if (!_queue.Writer.TryWrite(new NativeLogEntry(record.Target, level, record.Message)))
-            {
-                Interlocked.Increment(ref _dropped);
-            }
+            Forward(record);
+        }
+    }
+
+    /// <summary>
+    /// Whether a record at <paramref name="level"/> is used at all: warnings and errors are always remembered (a
+    /// failed request's reason), the rest only at or above <see cref="MinimumLevel"/>.
+    /// </summary>
+    public bool Wants(LogLevel level)
+    {
+        var minimum = MinimumLevel;
+        return level >= LogLevel.Warning || (minimum != LogLevel.None && level >= minimum);
+    }
+
+    /// <summary>Called on a core thread.</summary>
+    public void Forward(LogRecord record)
+    {
+        var minimum = MinimumLevel;
+        var level = Map(record.Level);
+        if (level >= LogLevel.Warning)
+        {
+            Remember(level, record.Message);
+        }
+        if (level < minimum || minimum == LogLevel.None)
+        {
+            return;
+        }
+        if (!_queue.Writer.TryWrite(new NativeLogEntry(record.Target, level, record.Message)))
+        {
+            Interlocked.Increment(ref _dropped);
         }
     }
 
