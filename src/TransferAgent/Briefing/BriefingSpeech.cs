@@ -10,7 +10,8 @@ namespace WarmTransfer.TransferAgent.Briefing;
 /// <summary>
 /// The briefing as speech, one clip per sentence, synthesised in order in the background from <see cref="Start"/> on
 /// (so the first sentence is ready when Agent B's audio comes up and later ones are ready before they are due). Clips
-/// are kept for repeats. Each sentence keeps its display text (shown as it is spoken) beside the speakable form.
+/// are kept for repeats. Each sentence keeps its display text (shown as it is spoken) beside the speakable form. The first
+/// clip starts at its first word (the engine's lead-in silence trimmed); later clips keep theirs as the pause between sentences.
 /// </summary>
 internal sealed class BriefingSpeech : IAsyncDisposable
 {
@@ -18,6 +19,7 @@ internal sealed class BriefingSpeech : IAsyncDisposable
     private readonly int _sampleRate;
     private readonly Action<EngineProvenance> _onFallback;
     private readonly TaskCompletionSource<PcmAudio>[] _clips;
+    private static readonly TimeSpan LeadIn = TimeSpan.FromMilliseconds(20);
     private readonly CancellationTokenSource _stop = new();
     private Task _synthesis = Task.CompletedTask;
 
@@ -80,7 +82,8 @@ internal sealed class BriefingSpeech : IAsyncDisposable
                     _onFallback(provenance);
                 }
 
-                _clips[i].TrySetResult(PcmMediaType.Decode(response).ResampleTo(_sampleRate));
+                var clip = PcmMediaType.Decode(response).ResampleTo(_sampleRate);
+                _clips[i].TrySetResult(i == 0 ? LeadingSilence.Trim(clip, LeadIn) : clip);
             }
             catch (Exception e)
             {
