@@ -31,6 +31,30 @@ public sealed class ExtractiveSummarizerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Summarize_NotesStateTheIssueAndTheTranscriptIsMisheard_NameFromTheNotesAndNoMisheardNextStep()
+    {
+        // What the browser test's worker produced from Chromium's fake microphone: pocketsphinx mishears most of it.
+        var context = new TransferContext
+        {
+            TransferId = "T-3003",
+            Transcript =
+            [
+                new(TranscriptSpeaker.Caller, "hello i was charged twice for order four five six seven", TimeSpan.FromSeconds(3)),
+                new(TranscriptSpeaker.Caller, "whoa that it out when they were charred black or order or hearted about it and they would like", TimeSpan.FromSeconds(9)),
+            ],
+            Notes = "Pat Lee was charged twice for order 4567 and wants a refund for the second charge.",
+        };
+
+        string summary = new ExtractiveSummarizer(new ExtractiveSummaryOptions()).Summarize(context);
+
+        output.WriteLine(summary);
+        Assert.StartsWith("Caller: Pat Lee, order 4567.", summary, StringComparison.Ordinal);
+        Assert.Contains("Issue: Pat Lee was charged twice for order 4567", summary, StringComparison.Ordinal);
+        Assert.Contains("Next step for you: review the charges with the caller and decide on a refund.", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("whoa", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Summarize_SameInput_SameOutput()
     {
         var a = new ExtractiveSummarizer(new ExtractiveSummaryOptions()).Summarize(SampleTransfers.DoubleCharge());

@@ -11,6 +11,11 @@ public sealed partial class ExtractiveSummarizer
     {
         foreach (var s in sentences.OrderBy(s => s.Source == Source.Notes ? 0 : 1))
         {
+            if (s.Source == Source.Notes && NoteSubjectName().Match(s.Text) is { Success: true } subject && !NotNames.Contains(subject.Groups["first"].Value))
+            {
+                return $"{subject.Groups["first"].Value} {subject.Groups["last"].Value}";
+            }
+
             var regex = s.Source switch
             {
                 Source.Notes => NoteName(),
@@ -123,6 +128,10 @@ public sealed partial class ExtractiveSummarizer
 
     [GeneratedRegex(@"\b(?:caller|customer|name)(?:\s+name)?\s*(?:is|:|-)\s*(?<first>[A-Za-z]+)(?:\s+(?<last>[A-Za-z]+))?", RegexOptions.IgnoreCase)]
     private static partial Regex NoteName();
+
+    /// <summary>Notes that start with the caller as the subject: "Pat Lee was charged twice...", "Ann Fox wants...".</summary>
+    [GeneratedRegex(@"^(?<first>[A-Z][a-z]+)\s+(?<last>[A-Z][a-z]+)\s+(?:was|is|has|had|wants|wanted|needs|called|asked|would|says|said|reports|reported)\b")]
+    private static partial Regex NoteSubjectName();
 
     [GeneratedRegex(@"\b(?<label>account|acct|order|policy|member|reference|ref|case|ticket|card|invoice|claim|confirmation|phone|customer)\b(?:\s+(?:number|no\.?|num|#|id|ending|ending in|that ends in))?\s*(?:is|:|#|was|of)?\s*(?<id>[A-Za-z]{0,3}-?\d(?:[\d -]*\d)?)", RegexOptions.IgnoreCase)]
     private static partial Regex Identifier();

@@ -65,7 +65,10 @@ public sealed partial class ExtractiveSummarizer(ExtractiveSummaryOptions option
         }
 
         parts.Add(new(Priority.Mood, $"Mood: the caller sounds {Mood(sentences)}."));
-        parts.Add(new(Priority.Required, $"Next step for you: {NextStep(nextFromNotes, wants, issue)}"));
+        // Agent A's notes are typed, the transcript is machine-heard: once the notes state the issue, the caller's own
+        // words (which may be misheard) are not read out as Agent B's next step.
+        var callerWants = issue?.Source == Source.Notes ? null : wants;
+        parts.Add(new(Priority.Required, $"Next step for you: {NextStep(nextFromNotes, callerWants, issue)}"));
         return Fit(parts);
     }
 
@@ -191,7 +194,11 @@ public sealed partial class ExtractiveSummarizer(ExtractiveSummaryOptions option
             _ => s.Text,
         };
         text = Fillers().Replace(text, "").Trim().TrimEnd('.', '!', '?', ',');
-        text = char.ToLowerInvariant(text[0]) + text[1..];
+        if (!LeadingFullName().IsMatch(text))
+        {
+            text = char.ToLowerInvariant(text[0]) + text[1..];
+        }
+
         return Shorten(text);
     }
 
@@ -264,6 +271,10 @@ public sealed partial class ExtractiveSummarizer(ExtractiveSummaryOptions option
 
     [GeneratedRegex(@"\b(i want|i'd like|i would like|i need|can you|could you|please)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Wants();
+
+    /// <summary>A sentence that starts with a full name ("Pat Lee was charged twice"), whose capitals are kept.</summary>
+    [GeneratedRegex(@"^[A-Z][a-z]+\s+[A-Z][a-z]+\b")]
+    private static partial Regex LeadingFullName();
 
     [GeneratedRegex(@"^(?:(?:agent\s*b|next step|next|to do|todo|action)\s*[:,-]\s*)?(?:please\s+|pls\s+|kindly\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex LeadIn();
