@@ -113,7 +113,7 @@ internal sealed partial class ServerRoom
                 return JoinFailure.MediaUnavailable;
             }
 
-            p.Negotiator = new SubscriberNegotiator(p.Media, signal, _context.Loggers.CreateLogger<SubscriberNegotiator>());
+            p.Negotiator = new SubscriberNegotiator(p.Media, signal, _context.Loggers.CreateLogger<SubscriberNegotiator>(), run => InRoomOf(p, _ => run()));
 
             CancelIdleTimerLocked();
             _participants.Add(p.Identity, p);

@@ -11,13 +11,17 @@ namespace LiveKit.DevServer.Rooms.Media;
 /// <remarks>
 /// Thread-safe. <see cref="NegotiationNeeded"/> never blocks (it may be called under the room lock); the
 /// offer is built on the thread pool and queued on the signal connection after everything queued before
-/// the call. The running offer task is awaited by <see cref="DisposeAsync"/>.
+/// the call. The running offer task is awaited by <see cref="DisposeAsync"/>. With a room serializer, the offer is
+/// built and queued under the room's lock: otherwise a room signal queued meanwhile (a move's room_moved, a leave)
+/// could reach the client before an offer that still names the tracks of participants it no longer knows, and
+/// livekit-client reports "Tried to add a track for a participant, that's not present".
 /// </remarks>
 internal sealed partial class SubscriberNegotiator : IAsyncDisposable
 {
     private readonly IParticipantMedia _media;
     private readonly IParticipantSignal _signal;
     private readonly ILogger _logger;
+    private readonly Func<Action, bool>? _inRoom;
     private readonly CancellationTokenSource _closed = new();
     private readonly Lock _gate = new();
     private SubscriberNegotiationState _state = SubscriberNegotiationState.Stable;
@@ -25,11 +29,13 @@ internal sealed partial class SubscriberNegotiator : IAsyncDisposable
     private uint _lastOfferId;
     private Task _running = Task.CompletedTask;
 
-    public SubscriberNegotiator(IParticipantMedia media, IParticipantSignal signal, ILogger logger)
+    /// <param name="inRoom">Runs an action under the lock of the participant's current room; false when the participant has left.</param>
+    public SubscriberNegotiator(IParticipantMedia media, IParticipantSignal signal, ILogger logger, Func<Action, bool>? inRoom = null)
     {
         _media = media;
         _signal = signal;
         _logger = logger;
+        _inRoom = inRoom;
     }
 
     public SubscriberNegotiationState State
@@ -123,6 +129,24 @@ internal sealed partial class SubscriberNegotiator : IAsyncDisposable
 
     private async Task CreateOfferAsync()
     {
+        if (_inRoom is not null)
+        {
+            if (!_inRoom(OfferInRoom))
+            {
+                // The participant left: nothing to offer.
+                lock (_gate)
+                {
+                    if (_state == SubscriberNegotiationState.CreatingOffer)
+                    {
+                        _state = SubscriberNegotiationState.Stable;
+                        _pending = false;
+                    }
+                }
+            }
+
+            return;
+        }
+
         string? sdp;
         try
         {
@@ -138,6 +162,33 @@ internal sealed partial class SubscriberNegotiator : IAsyncDisposable
             sdp = null;
         }
 
+        Send(sdp);
+    }
+
+    /// <summary>Builds and queues the offer; runs under the room's lock (the offer is built synchronously by the media plane).</summary>
+    private void OfferInRoom()
+    {
+        string? sdp;
+        try
+        {
+            var creating = _media.CreateSubscriberOfferAsync(_closed.Token);
+            sdp = creating.IsCompletedSuccessfully ? creating.Result : creating.AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_closed.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            LogOfferFailed(_logger, e);
+            sdp = null;
+        }
+
+        Send(sdp);
+    }
+
+    private void Send(string? sdp)
+    {
         lock (_gate)
         {
             if (_state != SubscriberNegotiationState.CreatingOffer)
