@@ -104,13 +104,14 @@ public sealed class AudioSourceTests
                 loud++;
                 silentRun = 0;
             }
-            else if (loud > 0 && ++silentRun == 30)
+            else if (++silentRun == (loud > 0 ? 30 : 100))
             {
+                // 300 ms of silence after the tone, or 1 s with none at all (cleared before the core played any).
                 break;
             }
         }
         // 150 frames were queued. Only those already played out (plus a few in flight inside the core) arrive.
         Assert.True(deliveredAtClear < 100, $"the producer was too slow to leave audio to clear ({deliveredAtClear} frames already played)");
-        Assert.InRange(loud, 1, deliveredAtClear + 12);
+        Assert.InRange(loud, deliveredAtClear > 0 ? 1 : 0, deliveredAtClear + 12);
     }
 }
