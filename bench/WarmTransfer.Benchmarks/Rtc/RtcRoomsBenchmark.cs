@@ -31,16 +31,12 @@ public sealed class RtcRoomsBenchmark : IMacroBenchmark
     public async Task RunAsync(BenchmarkReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var counts = (Environment.GetEnvironmentVariable("RTC_ROOMS_COUNTS") ?? "10,50,100")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(c => int.Parse(c, CultureInfo.InvariantCulture))
-            .Order()
-            .ToArray();
+        var counts = BenchmarkSteps.Counts("RTC_ROOMS_COUNTS", "10,50,100");
         RtcRuntime.EnsureInitialized();
         await using var server = await DevServerHost.StartAsync(new DevServerOptions { Port = 0, RtcUdpPort = 0, Media = DevServerMediaMode.WebRtc }, cancellationToken).ConfigureAwait(false);
         var rooms = new List<Room>();
         var process = Process.GetCurrentProcess();
-        long memoryBefore = SettledMemory(process);
+        long memoryBefore = BenchmarkSteps.SettledWorkingSet(process);
         Step? first = null;
         try
         {
@@ -60,7 +56,7 @@ public sealed class RtcRoomsBenchmark : IMacroBenchmark
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false); // connections settle
-                long memory = SettledMemory(process) - memoryBefore;
+                long memory = BenchmarkSteps.SettledWorkingSet(process) - memoryBefore;
                 process.Refresh();
                 var cpuBefore = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
@@ -141,14 +137,6 @@ public sealed class RtcRoomsBenchmark : IMacroBenchmark
             .WithVideoGrants(new VideoGrants { RoomJoin = true, Room = room, CanPublish = true, CanSubscribe = true })
             .ToJwt();
 
-    private static long SettledMemory(Process process)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        process.Refresh();
-        return process.WorkingSet64;
-    }
 
     private static double Median(List<double> values)
     {

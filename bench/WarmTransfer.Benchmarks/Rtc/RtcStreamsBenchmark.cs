@@ -41,11 +41,7 @@ public sealed class RtcStreamsBenchmark : IMacroBenchmark
             return;
         }
 
-        var counts = (Environment.GetEnvironmentVariable("RTC_STREAMS_COUNTS") ?? "10,50,100")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(c => int.Parse(c, CultureInfo.InvariantCulture))
-            .Order()
-            .ToArray();
+        var counts = BenchmarkSteps.Counts("RTC_STREAMS_COUNTS", "10,50,100");
         RtcRuntime.EnsureInitialized();
         await using var server = await DevServerHost.StartAsync(new DevServerOptions { Port = 0, RtcUdpPort = 0, Media = DevServerMediaMode.WebRtc }, cancellationToken).ConfigureAwait(false);
         var publishers = new List<TonePublisher>();

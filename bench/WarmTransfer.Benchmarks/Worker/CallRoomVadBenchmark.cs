@@ -42,11 +42,7 @@ public sealed class CallRoomVadBenchmark : IMacroBenchmark
     public async Task RunAsync(BenchmarkReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var jobCounts = (Environment.GetEnvironmentVariable("CALLROOM_VAD_JOBS") ?? "10,25,50")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(c => int.Parse(c, CultureInfo.InvariantCulture))
-            .Order()
-            .ToArray();
+        var jobCounts = BenchmarkSteps.Counts("CALLROOM_VAD_JOBS", "10,25,50");
         short[] speech = Script();
         using var model = SileroVadModel.Load();
         using var engine = new StubSpeechToText();
@@ -80,7 +76,7 @@ public sealed class CallRoomVadBenchmark : IMacroBenchmark
     private static async Task<Measurement> MeasureAsync(int jobs, short[] speech, Func<string, SpeechToTextStreamAdapter?> createSink, CancellationToken cancellationToken)
     {
         var process = Process.GetCurrentProcess();
-        long memoryBefore = SettledMemory(process);
+        long memoryBefore = BenchmarkSteps.SettledWorkingSet(process);
         var sinks = Enumerable.Range(0, jobs * SpeakersPerJob).Select(i => createSink($"job{i / SpeakersPerJob}-speaker{i % SpeakersPerJob}")).ToList();
         var readers = sinks.OfType<SpeechToTextStreamAdapter>().Select(a => DrainAsync(a, cancellationToken)).ToList();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -98,7 +94,7 @@ public sealed class CallRoomVadBenchmark : IMacroBenchmark
             await Task.Delay(Window, cancellationToken).ConfigureAwait(false);
             process.Refresh();
             double cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds / clock.Elapsed.TotalSeconds;
-            long memory = SettledMemory(process) - memoryBefore;
+            long memory = BenchmarkSteps.SettledWorkingSet(process) - memoryBefore;
             return new Measurement(cpu, Math.Max(0, memory) / (double)jobs, lags.Max());
         }
         finally
@@ -159,14 +155,6 @@ public sealed class CallRoomVadBenchmark : IMacroBenchmark
         }
     }
 
-    private static long SettledMemory(Process process)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        process.Refresh();
-        return process.WorkingSet64;
-    }
 
     private sealed record Measurement(double Cpu, double BytesPerJob, double WorstLagMs);
 

@@ -58,7 +58,7 @@ internal sealed partial class SubscriberNegotiator : IAsyncDisposable
             {
                 case SubscriberNegotiationState.Stable:
                     _state = SubscriberNegotiationState.CreatingOffer;
-                    _running = Task.Run(CreateOfferAsync, CancellationToken.None);
+                    _running = Task.Run(CreateOffer, CancellationToken.None);
                     break;
                 case SubscriberNegotiationState.CreatingOffer or SubscriberNegotiationState.AwaitingAnswer:
                     _pending = true;
@@ -99,7 +99,7 @@ internal sealed partial class SubscriberNegotiator : IAsyncDisposable
                     {
                         _pending = false;
                         _state = SubscriberNegotiationState.CreatingOffer;
-                        _running = Task.Run(CreateOfferAsync, CancellationToken.None);
+                        _running = Task.Run(CreateOffer, CancellationToken.None);
                     }
                 }
             }
@@ -127,46 +127,30 @@ internal sealed partial class SubscriberNegotiator : IAsyncDisposable
         _closed.Dispose();
     }
 
-    private async Task CreateOfferAsync()
+    private void CreateOffer()
     {
-        if (_inRoom is not null)
+        if (_inRoom is null)
         {
-            if (!_inRoom(OfferInRoom))
+            Offer();
+            return;
+        }
+
+        if (!_inRoom(Offer))
+        {
+            // The participant left: nothing to offer.
+            lock (_gate)
             {
-                // The participant left: nothing to offer.
-                lock (_gate)
+                if (_state == SubscriberNegotiationState.CreatingOffer)
                 {
-                    if (_state == SubscriberNegotiationState.CreatingOffer)
-                    {
-                        _state = SubscriberNegotiationState.Stable;
-                        _pending = false;
-                    }
+                    _state = SubscriberNegotiationState.Stable;
+                    _pending = false;
                 }
             }
-
-            return;
         }
-
-        string? sdp;
-        try
-        {
-            sdp = await _media.CreateSubscriberOfferAsync(_closed.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (_closed.IsCancellationRequested)
-        {
-            return;
-        }
-        catch (Exception e)
-        {
-            LogOfferFailed(_logger, e);
-            sdp = null;
-        }
-
-        Send(sdp);
     }
 
-    /// <summary>Builds and queues the offer; runs under the room's lock (the offer is built synchronously by the media plane).</summary>
-    private void OfferInRoom()
+    /// <summary>Builds and queues the offer, under the room's lock when there is one (the media plane builds offers synchronously).</summary>
+    private void Offer()
     {
         string? sdp;
         try
