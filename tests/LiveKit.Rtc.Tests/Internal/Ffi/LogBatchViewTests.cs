@@ -47,13 +47,21 @@ public sealed class LogBatchViewTests
         byte[] batch = Batch([.. Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? RustLevel.LogTrace : RustLevel.LogDebug, $"packet {i} sent on the subscriber transport"))]);
         Assert.True(LogBatchView.TryForward(batch, logs)); // first call: JIT and statics
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
+        // Steady state: some round of 1,000 allocates nothing (the runtime's tier-up bookkeeping can land here once;
+        // parsing the records would allocate in every round).
+        long least = long.MaxValue;
+        for (int round = 0; round < 5 && least > 0; round++)
         {
-            LogBatchView.TryForward(batch, logs);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
+            {
+                LogBatchView.TryForward(batch, logs);
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, least);
     }
 
     [Fact]
