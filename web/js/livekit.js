@@ -40,6 +40,39 @@ export function createRoom() {
   });
 }
 
+/**
+ * Connects `room`, which `owner` (a CallRoom or HandoffRoom) has attached as `owner.room`. While connect() runs,
+ * the owner's Disconnected handler only records `owner.endedWhileConnecting = { reason }`: the server may end the room
+ * then, and that one event never comes again. Resolves true when the owner should go on in the joined room; false when
+ * it left meanwhile or the room ended during connect() (the owner is then detached and told through `onEnded`).
+ */
+export async function connectOwned(owner, room, wsUrl, token) {
+  owner.connecting = true;
+  owner.endedWhileConnecting = null;
+  try {
+    await room.connect(wsUrl, token);
+  } catch (error) {
+    if (owner.room === room) {
+      owner.detach();
+    }
+    throw error;
+  } finally {
+    owner.connecting = false;
+  }
+  if (owner.room !== room) {
+    room.disconnect().catch(() => {}); // Left while connecting: do not stay in a room nobody shows.
+    return false;
+  }
+  if (owner.endedWhileConnecting !== null) {
+    const { reason } = owner.endedWhileConnecting;
+    owner.detach();
+    room.disconnect().catch(() => {});
+    owner.onEnded(reason);
+    return false;
+  }
+  return true;
+}
+
 /** The transfer bot (an agent-kind participant, hidden from the caller's list of people). */
 export function isBot(participant) {
   if (!participant) {

@@ -6,6 +6,7 @@
 // must not hear the briefing). The microphone is on only when neither applies.
 
 import {
+  connectOwned,
   HoldTrackName,
   MicLevelMeter,
   Topics,
@@ -102,28 +103,7 @@ export class CallRoom {
   async connect(wsUrl, token) {
     const room = createRoom();
     this.attach(room);
-    this.connecting = true;
-    this.endedWhileConnecting = null;
-    try {
-      await room.connect(wsUrl, token);
-    } catch (error) {
-      if (this.room === room) {
-        this.detach();
-      }
-      throw error;
-    } finally {
-      this.connecting = false;
-    }
-    if (this.room !== room) {
-      room.disconnect().catch(() => {}); // Left while connecting.
-      return;
-    }
-    if (this.endedWhileConnecting !== null) {
-      // The server ended the room during connect(); its one Disconnected event came while connect() was running.
-      const { reason } = this.endedWhileConnecting;
-      this.detach();
-      room.disconnect().catch(() => {});
-      this.onEnded(reason);
+    if (!(await connectOwned(this, room, wsUrl, token))) {
       return;
     }
     this.roomName = room.name;

@@ -4,6 +4,7 @@
 // from H into the call room (LiveKit's MoveParticipant, RoomEvent.Moved); `release()` hands that connection over.
 
 import {
+  connectOwned,
   MicLevelMeter,
   Topics,
   createRoom,
@@ -62,29 +63,7 @@ export class HandoffRoom {
     const room = createRoom();
     this.transferId = transferId;
     this.attach(room);
-    this.connecting = true;
-    this.endedWhileConnecting = null;
-    try {
-      await room.connect(wsUrl, token);
-    } catch (error) {
-      if (this.room === room) {
-        this.detach();
-      }
-      throw error;
-    } finally {
-      this.connecting = false;
-    }
-    if (this.room !== room) {
-      // Left (or ended by a transfer change) while connecting: do not stay in a room nobody shows.
-      room.disconnect().catch(() => {});
-      return;
-    }
-    if (this.endedWhileConnecting !== null) {
-      // The server ended the room during connect(); its one Disconnected event came while connect() was running.
-      const { reason } = this.endedWhileConnecting;
-      this.detach();
-      room.disconnect().catch(() => {});
-      this.onEnded(reason);
+    if (!(await connectOwned(this, room, wsUrl, token))) {
       return;
     }
     this.muted = false;
