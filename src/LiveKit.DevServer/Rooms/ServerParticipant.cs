@@ -37,7 +37,7 @@ internal sealed partial class ServerParticipant : IParticipantMediaEvents
         Permission = spec.Permission.Clone();
         Client = spec.Client;
         AutoSubscribe = spec.AutoSubscribe;
-        Signal = signal;
+        Signal = new HoldableParticipantSignal(signal);
         JoinedAtMs = joinedAtMs;
     }
 
@@ -73,7 +73,7 @@ internal sealed partial class ServerParticipant : IParticipantMediaEvents
     /// <summary>The room the participant is in now.</summary>
     public ServerRoom Room { get; set; }
 
-    public IParticipantSignal Signal { get; }
+    public HoldableParticipantSignal Signal { get; }
 
     /// <summary>Set right after construction by the room (the session needs this object for its events).</summary>
     public IParticipantMedia Media { get; set; } = InertParticipantMedia.Instance;

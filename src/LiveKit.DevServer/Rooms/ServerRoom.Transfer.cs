@@ -8,6 +8,9 @@ namespace LiveKit.DevServer.Rooms;
 // directions cannot deadlock.
 internal sealed partial class ServerRoom
 {
+    /// <summary>How long a move waits for the moved client to answer its subscriber offer in flight.</summary>
+    internal static readonly TimeSpan MoveHoldLimit = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Moves a connected participant into <paramref name="destination"/> on its existing connections.
     /// The source room sees it leave; the client receives room_moved (new room, a fresh token from
@@ -164,6 +167,12 @@ internal sealed partial class ServerRoom
         var self = p.ToInfo();
         var moved = new RoomMovedResponse { Room = ToInfoLocked(), Token = mintToken(self), Participant = self };
         moved.OtherParticipants.AddRange(VisibleOthersLocked(p));
+
+        // The client must have applied the offer in flight before room_moved reaches it (see HoldableParticipantSignal).
+        if (p.Negotiator is { } negotiator)
+        {
+            p.Signal.HoldUntil(negotiator.OfferAnswered, MoveHoldLimit, _context.Time);
+        }
 
         // room_moved first: livekit-client drops every remote participant when it arrives, so updates
         // about the destination's participants must come after it.

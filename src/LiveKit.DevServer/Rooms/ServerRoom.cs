@@ -113,12 +113,12 @@ internal sealed partial class ServerRoom
                 return JoinFailure.MediaUnavailable;
             }
 
-            p.Negotiator = new SubscriberNegotiator(p.Media, signal, _context.Loggers.CreateLogger<SubscriberNegotiator>(), run => InRoomOf(p, _ => run()));
+            p.Negotiator = new SubscriberNegotiator(p.Media, p.Signal, _context.Loggers.CreateLogger<SubscriberNegotiator>(), run => InRoomOf(p, _ => run()));
 
             CancelIdleTimerLocked();
             _participants.Add(p.Identity, p);
 
-            signal.Send(SignalFrame.From(new SignalResponse { Join = CreateJoinResponseLocked(p, subscriberPrimary) }));
+            p.Signal.Send(SignalFrame.From(new SignalResponse { Join = CreateJoinResponseLocked(p, subscriberPrimary) }));
             AnnounceLocked(p);
             p.Negotiator.NegotiationNeeded();
             _context.Observer.OnParticipantJoined(ToInfoLocked(), p.ToInfo());

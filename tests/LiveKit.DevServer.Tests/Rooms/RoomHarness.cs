@@ -1,4 +1,5 @@
 using LiveKit.DevServer.Rooms;
+using LiveKit.DevServer.Rooms.Media;
 using LiveKit.DevServer.Tests.Rooms.Fakes;
 using LiveKit.Proto;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -48,6 +49,25 @@ internal sealed class RoomHarness : IAsyncDisposable
         ServerRoom.AddTrack(participant, new AddTrackRequest { Cid = cid, Name = name, Type = TrackType.Audio, Source = TrackSource.Microphone });
         Media.Of(participant.Identity).Arrive(cid);
         return Media.Of(participant.Identity).Expected.Single(t => t.Cid == cid).Info.Sid;
+    }
+
+    /// <summary>Answers the participant's subscriber offers, as a client does, until its negotiation is stable.</summary>
+    public async Task AnswerOffersAsync(string identity)
+    {
+        var negotiator = Participants[identity].Negotiator!;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (negotiator.State != SubscriberNegotiationState.Stable)
+        {
+            if (negotiator.State == SubscriberNegotiationState.AwaitingAnswer)
+            {
+                var offer = Signals[identity].Of(SignalResponse.MessageOneofCase.Offer).Last().Offer;
+                await negotiator.OnAnswerAsync(new SessionDescription { Type = "answer", Sdp = "answer " + offer.Id, Id = offer.Id }, cts.Token);
+            }
+            else
+            {
+                await Task.Delay(10, cts.Token);
+            }
+        }
     }
 
     /// <summary>Waits for background work (offers, cross-room propagation, disposals).</summary>

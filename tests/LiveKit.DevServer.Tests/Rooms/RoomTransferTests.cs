@@ -17,6 +17,7 @@ public sealed class RoomTransferTests
         var bTrack = h.Publish(agentB, "b-mic");
         var sidBefore = agentB.Sid;
         string? mintedFor = null;
+        await h.AnswerOffersAsync("agent-b");
 
         var outcome = h.Manager.Move("handoff", "agent-b", "call", info =>
         {
@@ -49,6 +50,57 @@ public sealed class RoomTransferTests
         Assert.Equal(["caller", "agent-b"], h.Manager.Find("call")!.ListParticipants().Select(p => p.Identity));
         Assert.Contains("participant_left:handoff:agent-b", h.Observer.Events);
         Assert.Contains("participant_joined:call:agent-b", h.Observer.Events);
+    }
+
+    [Fact]
+    public async Task Move_SubscriberOfferUnanswered_RoomMovedWaitsForTheAnswer_ThenEverythingFollowsInOrder()
+    {
+        await using var h = new RoomHarness();
+        h.Join("handoff", "agent-b");
+        var bot = h.Join("handoff", "bot");
+        var caller = h.Join("call", "caller");
+        var callerTrack = h.Publish(caller, "caller-mic");
+        await h.AnswerOffersAsync("agent-b");
+        var briefing = h.Publish(bot, "briefing");
+        var b = h.Signals["agent-b"];
+        var inFlight = await b.WaitForAsync(f => f.Offer?.Sdp.Contains(briefing, StringComparison.Ordinal) == true);
+
+        // Moved while the offer carrying the bot's briefing track is unanswered: applying it would fire a track event
+        // for the bot, whom room_moved makes the client forget. Nothing more reaches the client until it answers.
+        Assert.Equal(TransferOutcome.Done, h.Manager.Move("handoff", "agent-b", "call", _ => "fresh-token"));
+        h.Join("call", "supervisor");
+        await h.SettleAsync();
+        Assert.Same(inFlight, b.Frames[^1]);
+
+        await h.Participants["agent-b"].Negotiator!.OnAnswerAsync(new SessionDescription { Type = "answer", Sdp = "answer", Id = inFlight.Offer.Id }, CancellationToken.None);
+        var next = await b.WaitForAsync(f => f.Offer?.Sdp.Contains(callerTrack, StringComparison.Ordinal) == true);
+
+        var after = b.Frames.SkipWhile(f => f != inFlight).Skip(1).ToList();
+        var moved = after.FindIndex(f => f.MessageCase == SignalResponse.MessageOneofCase.RoomMoved);
+        var supervisorUpdate = after.FindIndex(f => f.Update?.Participants.Any(p => p.Identity == "supervisor") == true);
+        Assert.Equal(0, moved);
+        Assert.InRange(supervisorUpdate, moved + 1, int.MaxValue);
+        Assert.InRange(after.IndexOf(next), moved + 1, int.MaxValue);
+        Assert.DoesNotContain(briefing, next.Offer.Sdp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Move_ClientNeverAnswers_RoomMovedStillArrivesAfterTheHoldLimit()
+    {
+        await using var h = new RoomHarness();
+        h.Join("handoff", "agent-b");
+        h.Join("call", "caller");
+        var b = h.Signals["agent-b"];
+        await b.WaitForAsync(f => f.MessageCase == SignalResponse.MessageOneofCase.Offer);
+
+        Assert.Equal(TransferOutcome.Done, h.Manager.Move("handoff", "agent-b", "call", _ => "fresh-token"));
+        h.Time.Advance(ServerRoom.MoveHoldLimit - TimeSpan.FromMilliseconds(100));
+        await h.SettleAsync();
+        Assert.Empty(b.Of(SignalResponse.MessageOneofCase.RoomMoved));
+
+        h.Time.Advance(TimeSpan.FromMilliseconds(100));
+        var moved = await b.WaitForAsync(f => f.MessageCase == SignalResponse.MessageOneofCase.RoomMoved);
+        Assert.Equal("call", moved.RoomMoved.Room.Name);
     }
 
     [Fact]

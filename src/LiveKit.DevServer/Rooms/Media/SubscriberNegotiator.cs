@@ -28,6 +28,7 @@ internal sealed partial class SubscriberNegotiator : IAsyncDisposable
     private bool _pending;
     private uint _lastOfferId;
     private Task _running = Task.CompletedTask;
+    private TaskCompletionSource? _answered;
 
     /// <param name="inRoom">Runs an action under the lock of the participant's current room; false when the participant has left.</param>
     public SubscriberNegotiator(IParticipantMedia media, IParticipantSignal signal, ILogger logger, Func<Action, bool>? inRoom = null)
@@ -45,6 +46,21 @@ internal sealed partial class SubscriberNegotiator : IAsyncDisposable
             lock (_gate)
             {
                 return _state;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes when the offer now awaiting an answer has been answered and applied (or the negotiation closed);
+    /// already complete when no offer is awaiting an answer.
+    /// </summary>
+    public Task OfferAnswered
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state == SubscriberNegotiationState.AwaitingAnswer && _answered is not null ? _answered.Task : Task.CompletedTask;
             }
         }
     }
@@ -90,10 +106,12 @@ internal sealed partial class SubscriberNegotiator : IAsyncDisposable
         }
         finally
         {
+            TaskCompletionSource? answered = null;
             lock (_gate)
             {
                 if (_state == SubscriberNegotiationState.AwaitingAnswer)
                 {
+                    (answered, _answered) = (_answered, null);
                     _state = SubscriberNegotiationState.Stable;
                     if (_pending)
                     {
@@ -103,17 +121,23 @@ internal sealed partial class SubscriberNegotiator : IAsyncDisposable
                     }
                 }
             }
+
+            answered?.TrySetResult();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         Task running;
+        TaskCompletionSource? answered;
         lock (_gate)
         {
             _state = SubscriberNegotiationState.Closed;
             running = _running;
+            (answered, _answered) = (_answered, null);
         }
+
+        answered?.TrySetResult();
 
         await _closed.CancelAsync().ConfigureAwait(false);
         try
@@ -189,6 +213,7 @@ internal sealed partial class SubscriberNegotiator : IAsyncDisposable
 
             _lastOfferId++;
             _state = SubscriberNegotiationState.AwaitingAnswer;
+            _answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _signal.Send(SignalFrame.From(new SignalResponse
             {
                 Offer = new SessionDescription { Type = "offer", Sdp = sdp, Id = _lastOfferId },
