@@ -55,6 +55,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             ReducedMotion = ReducedMotion.Reduce,
         });
         context.SetDefaultTimeout(TestTimeouts.PageMs);
+        if (options.InitScript is { } initScript)
+        {
+            await context.AddInitScriptAsync(initScript);
+        }
+
         var page = await context.NewPageAsync();
         var session = new PageSession(role, context, page);
         await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });

@@ -10,6 +10,9 @@ public sealed class PageOptions
     /// <summary>A WAV file the browser's microphone plays (16-bit PCM); null for Chromium's fake beep.</summary>
     public string? FakeMicrophoneWav { get; init; }
 
+    /// <summary>Script run in the page before its own scripts (test instrumentation, e.g. recording peer connections).</summary>
+    public string? InitScript { get; init; }
+
     /// <summary>A phone-sized viewport (360 × 740).</summary>
     public static PageOptions Phone { get; } = new() { Width = 360, Height = 740 };
 }

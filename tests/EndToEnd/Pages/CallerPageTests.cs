@@ -41,6 +41,48 @@ public sealed class CallerPageTests(BrowserFixture browsers)
     }
 
     [Fact]
+    public async Task StartCall_MicrophoneIsPublishedForTranscription_At64kbsWithoutDtx()
+    {
+        await using var system = await LocalSystem.StartAsync();
+        var caller = await CallerPage.OpenAsync(browsers, system, options: new PageOptions { InitScript = RecordPeerConnections });
+        await using var callerSession = caller.Session;
+
+        await caller.StartCallAsync("Pat");
+        await ExpectMicrophoneLevelAboveZeroAsync(caller.MicLevel);
+
+        // What the browser really negotiated and configured for the microphone's sender: the offline recogniser's word
+        // error rate is measured at 64 kb/s, and DTX would thin the pauses the VAD segments on.
+        var sender = await caller.Page.WaitForFunctionAsync(
+            """
+            () => {
+              for (const pc of window.__peerConnections) {
+                const audio = pc.getSenders().find(s => s.track?.kind === 'audio');
+                if (audio && pc.currentLocalDescription) {
+                  return { maxBitrate: audio.getParameters().encodings?.[0]?.maxBitrate ?? 0, sdp: pc.currentLocalDescription.sdp };
+                }
+              }
+              return null;
+            }
+            """);
+        var published = await sender.JsonValueAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(64_000, published.GetProperty("maxBitrate").GetInt32());
+        var opusFormat = Regex.Match(published.GetProperty("sdp").GetString()!, @"a=fmtp:111 ([^\r\n]*)");
+        Assert.True(opusFormat.Success, "the microphone's offer has no Opus format line");
+        Assert.DoesNotContain("usedtx=1", opusFormat.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Empty(caller.Session.Errors);
+    }
+
+    /// <summary>Keeps every RTCPeerConnection the page creates in <c>window.__peerConnections</c>.</summary>
+    private const string RecordPeerConnections =
+        """
+        window.__peerConnections = [];
+        const Native = window.RTCPeerConnection;
+        window.RTCPeerConnection = class extends Native {
+          constructor(...args) { super(...args); window.__peerConnections.push(this); }
+        };
+        """;
+
+    [Fact]
     public async Task Mute_CallerMutes_MeterDropsToZeroAndButtonIsPressed()
     {
         var shots = new Screenshots();
