@@ -31,31 +31,35 @@ builder.AddApiDocs();               // OpenAPI + /docs
 builder.AddReadiness();             // /ready: store + LiveKit
 builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
 
-var app = builder.Build();
-app.UseHttpDefaults();
-app.MapWebContent();                // web/ at /, /vendor/livekit-client.umd.js
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseRateLimiter();
+return await HostRunner.RunAsync(Build, "The control API", Console.Error).ConfigureAwait(false);
 
-app.MapDefaultEndpoints();          // /health, /alive
-app.MapReadiness();                 // /ready
-app.MapApiDocs();                   // /openapi/v1.json, /docs
+// Building reads validated options (the web root, seeding): invalid settings surface here as well as at start.
+WebApplication Build()
+{
+    var app = builder.Build();
+    app.UseHttpDefaults();
+    app.MapWebContent();                // web/ at /, /vendor/livekit-client.umd.js
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseRateLimiter();
 
-var api = app.MapGroup("/api");
-api.MapAuthApi();                   // /api/auth/login, /refresh, /me
-api.MapAgentApi();                  // /api/agents
-api.MapTokenApi();                  // /api/tokens/{agent,admin,bot}
-api.MapCallApi();                   // /api/calls (callers)
-api.MapRoomApi();                   // /api/rooms
-api.MapTransferApi();               // /api/transfers
-api.MapAgentEventApi();             // /api/events (SSE)
-api.MapWorkerApi();                 // /api/worker/*
-api.MapLiveKitWebhookApi();         // /api/livekit/webhook
-app.MapSeedApi(app.Services.GetRequiredService<IOptions<SeedOptions>>().Value, app.Environment);
+    app.MapDefaultEndpoints();          // /health, /alive
+    app.MapReadiness();                 // /ready
+    app.MapApiDocs();                   // /openapi/v1.json, /docs
 
-await app.RunAsync().ConfigureAwait(false);
-return 0;
+    var api = app.MapGroup("/api");
+    api.MapAuthApi();                   // /api/auth/login, /refresh, /me
+    api.MapAgentApi();                  // /api/agents
+    api.MapTokenApi();                  // /api/tokens/{agent,admin,bot}
+    api.MapCallApi();                   // /api/calls (callers)
+    api.MapRoomApi();                   // /api/rooms
+    api.MapTransferApi();               // /api/transfers
+    api.MapAgentEventApi();             // /api/events (SSE)
+    api.MapWorkerApi();                 // /api/worker/*
+    api.MapLiveKitWebhookApi();         // /api/livekit/webhook
+    app.MapSeedApi(app.Services.GetRequiredService<IOptions<SeedOptions>>().Value, app.Environment);
+    return app;
+}
 
 /// <summary>The entry point; partial so tests can host it (WebApplicationFactory).</summary>
 #pragma warning disable CA1515 // The test host needs the entry point type.

@@ -10,7 +10,14 @@ builder.Services.AddOptionsWithValidateOnStart<DevServerOptions>().Bind(builder.
 builder.Services.AddDevServerCore();
 builder.WebHost.ConfigureKestrel(kestrel => DevServerHost.Listen(kestrel, kestrel.ApplicationServices.GetRequiredService<IOptions<DevServerOptions>>().Value));
 
-var app = builder.Build();
-app.MapDevServer();
-app.MapDefaultEndpoints();
-await app.RunAsync().ConfigureAwait(false);
+// Kestrel reads the validated options while the application is built, so invalid settings surface from Build.
+return await HostRunner.RunAsync(
+    () =>
+    {
+        var app = builder.Build();
+        app.MapDevServer();
+        app.MapDefaultEndpoints();
+        return app;
+    },
+    "The dev server",
+    Console.Error).ConfigureAwait(false);
