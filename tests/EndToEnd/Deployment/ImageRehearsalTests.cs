@@ -69,8 +69,9 @@ public sealed partial class ImageRehearsalTests(ITestOutputHelper output)
         }
         catch (Exception e)
         {
-            // Every failure carries what the rehearsed processes printed.
-            throw new XunitException($"{e.GetType().Name}: {e.Message}\n\n{string.Join("\n\n", containers.Select(c => c.Process.Tail()))}", e);
+            // Every failure carries what the rehearsed processes printed (the full exception follows as the inner one).
+            string first = e.Message.Split('\n')[0];
+            throw new XunitException($"{e.GetType().Name}: {first}\n\n{string.Join("\n\n", containers.Select(c => c.Process.Tail()))}", e);
         }
         finally
         {

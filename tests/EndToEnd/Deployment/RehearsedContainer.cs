@@ -69,6 +69,7 @@ public sealed class RehearsedContainer : IAsyncDisposable
         var (fileName, arguments) = User.Command(entrypoint);
         _process = ChildProcess.Start(Service.Name, fileName, arguments, Paths.HostPath(_stage.Workdir), Environment);
         Log.Add($"started {string.Join(' ', entrypoint)} as uid {User.UidText}{(User.Switches ? " (setpriv)" : " (the tests' own non-root user)")}");
+        Log.Add($"environment (keys): {string.Join(' ', Environment.Keys.Order(StringComparer.Ordinal))}");
     }
 
     /// <summary>
