@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using LiveKit.Api;
 using LiveKit.DevServer;
+using Microsoft.Data.Sqlite;
 using WarmTransfer.EndToEnd.Infrastructure;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -49,9 +50,7 @@ public sealed partial class ImageRehearsalTests(ITestOutputHelper output)
             // The livekit service: livekit-server --dev (keys devkey/secret, which the dev server also uses) on 7880.
             var liveKitService = Assert.Single(compose.Services, s => s.Image?.StartsWith("livekit/livekit-server", StringComparison.Ordinal) == true);
             Assert.Contains("--dev", liveKitService.Command);
-            liveKit = await DevServer.StartAsync(new DevServerOptions { Port = 0, RtcUdpPort = 0 }, CancellationToken.None);
             var network = new SandboxNetwork(compose);
-            network.Map(liveKitService.Name, 7880, liveKit.Port);
             foreach (var (target, service) in built)
             {
                 foreach (int port in dockerfile.Stage(target).ExposedTcpPorts)
@@ -60,11 +59,21 @@ public sealed partial class ImageRehearsalTests(ITestOutputHelper output)
                 }
             }
 
+            // Its LIVEKIT_CONFIG webhooks go where the compose file sends them, signed with the key it names.
+            var liveKitConfig = LiveKitServerConfig.Of(liveKitService);
+            Assert.True(liveKitConfig.WebhookUrls.Count == 1, $"the {liveKitService.Name} service should send its webhooks to the control API (LIVEKIT_CONFIG webhook.urls): {string.Join(", ", liveKitConfig.WebhookUrls)}");
+            string webhook = network.Rewrite(liveKitConfig.WebhookUrls[0], liveKitService.Name, "LIVEKIT_CONFIG webhook.urls");
+            liveKit = await DevServer.StartAsync(
+                new DevServerOptions { Port = 0, RtcUdpPort = 0, WebhookUrl = new Uri(webhook), WebhookApiKey = liveKitConfig.WebhookApiKey },
+                CancellationToken.None);
+            network.Map(liveKitService.Name, 7880, liveKit.Port);
+
             // depends_on order: the control API first, then the worker.
             var api = await StartAsync(dockerfile, dockerfile.Stage("control-api"), built["control-api"], build, network, sandbox, containers);
             await ExpectControlApiWorksAsync(api, dockerfile.Stage("control-api"), network, liveKit);
             var worker = await StartAsync(dockerfile, dockerfile.Stage("worker"), built["worker"], build, network, sandbox, containers);
-            await ExpectWorkerJoinsACallAsync(worker, dockerfile.Stage("worker"), api, dockerfile.Stage("control-api"), network, liveKit);
+            string room = await ExpectWorkerJoinsACallAsync(worker, dockerfile.Stage("worker"), api, dockerfile.Stage("control-api"), network, liveKit);
+            await ExpectWebhooksReachTheControlApiAsync(api, room, liveKit);
             output.WriteLine($"[done in {clock.Elapsed.TotalSeconds:F0} s]");
         }
         catch (Exception e)
@@ -133,7 +142,7 @@ public sealed partial class ImageRehearsalTests(ITestOutputHelper output)
     /// The worker says it is registered (/ready), and the dev server agrees: a call created through the control API
     /// is dispatched to that worker id and its participant is in the call room (the Rust core loaded, media joined).
     /// </summary>
-    private static async Task ExpectWorkerJoinsACallAsync(
+    private static async Task<string> ExpectWorkerJoinsACallAsync(
         RehearsedContainer worker, DockerStage stage, RehearsedContainer api, DockerStage apiStage, SandboxNetwork network, DevServer liveKit)
     {
         using var health = Client(network.PortOf(worker.Service.Name, Assert.Single(stage.ExposedTcpPorts)));
@@ -164,6 +173,28 @@ public sealed partial class ImageRehearsalTests(ITestOutputHelper output)
             identity = jobs.Select(j => j.State).FirstOrDefault(s => s is not null && s.WorkerId == workerId && s.ParticipantIdentity.Length > 0)?.ParticipantIdentity;
             return identity is not null && (await rooms.ListParticipantsAsync(room)).Any(p => p.Identity == identity);
         }, () => $"worker {workerId} to join call room {room} (jobs: {seen})");
+        return room;
+    }
+
+    /// <summary>
+    /// The LiveKit server's webhooks reach the control API and are accepted: the call room ended on the server is
+    /// closed in the control API's store, which only the signed room_finished webhook does.
+    /// </summary>
+    private static async Task ExpectWebhooksReachTheControlApiAsync(RehearsedContainer api, string room, DevServer liveKit)
+    {
+        var rooms = new RoomServiceClient(liveKit.Url, liveKit.ApiKey, liveKit.ApiSecret);
+        await rooms.DeleteRoomAsync(room);
+
+        var store = new SqliteConnectionStringBuilder { DataSource = api.Environment["Store__Path"], Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        await Until(async () =>
+        {
+            await using var connection = new SqliteConnection(store);
+            await connection.OpenAsync();
+            await using var query = connection.CreateCommand();
+            query.CommandText = "SELECT closed_at FROM rooms WHERE name = $name";
+            query.Parameters.AddWithValue("$name", room);
+            return await query.ExecuteScalarAsync() is long;
+        }, () => $"the control API to close room {room} on the room_finished webhook");
     }
 
     private static async Task<string> OwnerAsync(string path)
@@ -188,7 +219,7 @@ public sealed partial class ImageRehearsalTests(ITestOutputHelper output)
                     return;
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException)
+            catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException or SqliteException)
             {
                 last = e;
             }
