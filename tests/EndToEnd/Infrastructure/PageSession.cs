@@ -10,7 +10,6 @@ namespace WarmTransfer.EndToEnd.Infrastructure;
 public sealed class PageSession : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _errors = new();
-    private readonly ConcurrentQueue<string> _tolerated = new();
 
     public PageSession(string role, IBrowserContext context, IPage page)
     {
@@ -22,7 +21,7 @@ public sealed class PageSession : IAsyncDisposable
             if (message.Type is "error" or "assert")
             {
                 var text = $"console.{message.Type}: {message.Text} ({message.Location})";
-                (IsDevServerCloseRace(message.Text) ? _tolerated : _errors).Enqueue(text);
+                _errors.Enqueue(text);
             }
         };
         page.PageError += (_, error) => _errors.Enqueue($"uncaught: {error}");
@@ -45,20 +44,6 @@ public sealed class PageSession : IAsyncDisposable
 
     /// <summary>Console errors and uncaught exceptions so far.</summary>
     public IReadOnlyList<string> Errors => [.. _errors];
-
-    /// <summary>Errors left out of <see cref="Errors"/> as the dev server's known close race (see <see cref="IsDevServerCloseRace"/>).</summary>
-    public IReadOnlyList<string> ToleratedErrors => [.. _tolerated];
-
-    /// <summary>
-    /// When a page leaves a room itself, livekit-client sends its close frame first; the dev server's signalling
-    /// socket (src/LiveKit.DevServer/Signaling/MessageSocket.DisposeAsync) aborts the TCP connection before its own
-    /// close frame has gone out when its writer is slow, so Chromium reports close code 1006 and livekit-client logs
-    /// "error reading from signal stream" for a room the page already left. A server-side fault with no effect on the
-    /// page (reported to the dev server's owner); only that exact message is tolerated.
-    /// </summary>
-    public static bool IsDevServerCloseRace(string text) =>
-        text.Contains("error reading from signal stream", StringComparison.Ordinal)
-        && text.Contains("WS closed unexpectedly with code 1006", StringComparison.Ordinal);
 
     /// <summary>Console errors except those matching <paramref name="expected"/> (e.g. a 401 the test caused on purpose).</summary>
     public IReadOnlyList<string> ErrorsExcept(params string[] expected) =>
