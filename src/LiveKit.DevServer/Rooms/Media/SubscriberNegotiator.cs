@@ -60,7 +60,8 @@ internal sealed partial class SubscriberNegotiator : IAsyncDisposable
         {
             lock (_gate)
             {
-                return _state == SubscriberNegotiationState.AwaitingAnswer && _answered is not null ? _answered.Task : Task.CompletedTask;
+                // Set exactly while an offer awaits its answer.
+                return _answered?.Task ?? Task.CompletedTask;
             }
         }
     }
